@@ -2,7 +2,9 @@
 // then asks git whether anything under a src/generated folder changed or appeared.
 import { execFileSync } from "node:child_process";
 
-execFileSync("pnpm", ["exec", "turbo", "run", "generate", "--force", "--output-logs=errors-only"], { stdio: "inherit" });
+execFileSync("pnpm", ["exec", "turbo", "run", "generate", "--force", "--output-logs=errors-only"], {
+  stdio: "inherit",
+});
 const changed = execFileSync("git", ["status", "--porcelain", "--", "packages/*/src/generated"], { encoding: "utf8" });
 if (changed.trim()) {
   console.error(`Generated code is out of date with specs/. Run \`pnpm generate\` and commit the result:\n${changed}`);
