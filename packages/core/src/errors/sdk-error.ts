@@ -7,7 +7,8 @@ const MARKER = Symbol.for("org.sdk.error");
  * CJS, or two versions): it checks a global symbol marker instead of the prototype chain.
  */
 export class SdkError extends Error {
-  private readonly [MARKER] = true;
+  /** Marks SDK errors across package copies; read by {@link SdkError.isInstance}. */
+  readonly [MARKER] = true;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
