@@ -22,6 +22,11 @@ export interface ResilientFetchOptions {
   logger?: Logger;
   /** Source of randomness for the jitter (tests pass a fixed one). */
   random?: () => number;
+  /**
+   * Read each response body completely inside the attempt, so that a body cut short becomes a (retryable)
+   * {@link ConnectionError} and the timeout covers the body too. For JSON APIs; leave off for downloads.
+   */
+  bufferBody?: boolean;
 }
 
 /** Per-call overrides of a {@link ResilientFetch}. */
@@ -32,6 +37,8 @@ export interface ResilientCallOptions {
   retrySafe?: boolean;
   /** Names the operation in errors and logs (e.g. the spec's path template). Default: the URL's path. */
   operation?: RequestInfo;
+  /** Overrides {@link ResilientFetchOptions.bufferBody} for this call. */
+  bufferBody?: boolean;
 }
 
 /** A fetch that retries, times out and throws typed errors. */
@@ -58,6 +65,7 @@ export function createResilientFetch(options: ResilientFetchOptions = {}): Resil
     const operation = call.operation ?? { method: request.method, path: new URL(request.url).pathname };
     const doFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
     const callerSignal = request.signal;
+    const bufferBody = call.bufferBody ?? options.bufferBody ?? false;
 
     for (let attempt = 0; ; attempt++) {
       const waitBeforeRetry = async (delay: number, reason: string) => {
@@ -87,7 +95,7 @@ export function createResilientFetch(options: ResilientFetchOptions = {}): Resil
           data: { ...operation, status: response.status, attempt, durationMs: Date.now() - started },
         });
         if (!retryable) {
-          return response;
+          return bufferBody ? await buffered(response) : response;
         }
         await response.body?.cancel().catch(() => {});
         const delay = backoffDelay(
@@ -104,7 +112,7 @@ export function createResilientFetch(options: ResilientFetchOptions = {}): Resil
         }
         failure = timeout.aborted
           ? new TimeoutError(operation, timeoutMs, { cause: error })
-          : new ConnectionError(operation, { cause: error });
+          : new ConnectionError(operation, { cause: error, message: connectionMessage(operation, error) });
       }
       if (attempt >= maxRetries) {
         throw failure;
@@ -112,4 +120,25 @@ export function createResilientFetch(options: ResilientFetchOptions = {}): Resil
       await waitBeforeRetry(backoffDelay(attempt + 1, policy, undefined, options.random), failure.message);
     }
   };
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** A copy of the response with its whole body in memory (reading it here surfaces a body cut short). */
+async function buffered(response: Response): Promise<Response> {
+  const body = await response.arrayBuffer();
+  return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+function connectionMessage(operation: RequestInfo, error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  const what =
+    error instanceof Error && error.message === "terminated"
+      ? "the response was cut short"
+      : "no response from the server";
+  return `${operation.method} ${operation.path} failed: ${what}${cause}`;
 }
