@@ -96,7 +96,8 @@ export interface components {
             event_id: string | number;
             /**
              * @description When the event happened, as a UNIX epoch in seconds. One vendor sample sends it as a string of digits;
-             *     our SDK always sends an integer.
+             *     our SDK always sends an integer. At most 10 digits: a 13-digit value is a millisecond timestamp sent by
+             *     mistake.
              */
             event_at: number | string;
             /** @description Your product's identifier in Reo.Dev. */

@@ -1,0 +1,119 @@
+import {
+  type ApiErrorInit,
+  AuthenticationError,
+  errorFromResponse,
+  type ResilientFetch,
+  type RetryPolicy,
+  requestIdFromHeaders,
+} from "@org/sdk-core";
+import type { EventKind } from "../event/types.js";
+import type { components } from "../generated/schema.js";
+
+/** Reo.Dev's answer to an ingest call (`response_code` as the vendor sends it: a string or a number). */
+export type IngestResponse = components["schemas"]["IngestResponse"];
+
+/** What one successful ingest call returns. */
+export interface Delivered {
+  /** The event's id, as sent (replays of the same event carry the same id). */
+  eventId: string;
+  /** Reo.Dev's answer, e.g. `{ response_code: "200", response: "Data Uploaded", status: "success" }`. */
+  response: IngestResponse;
+  /** The server's request id, when it sent one. */
+  requestId: string | undefined;
+}
+
+/** How one event is sent: the resilient fetch with its retry policy and timeout, where to, and the key. */
+export interface Transport {
+  fetch: ResilientFetch;
+  baseUrl: string;
+  apiKey: string;
+  retry: Partial<RetryPolicy> | false;
+  timeoutMs: number;
+}
+
+const PATHS: Record<EventKind, string> = { usage: "/api/product/usage", aggregate: "/api/product/aggregateusage" };
+
+/**
+ * Sends one prepared event, retrying network errors, timeouts, 429 and 5xx (the `event_id` in the body makes a
+ * replay recognisable, so POST is retried). Success is HTTP 2xx without `status: "failure"`.
+ *
+ * @throws {@link AuthenticationError} for Reo.Dev's "400 Authentication Failure" (and 401/403), another
+ * `ApiError` subclass for other refusals, `ConnectionError`/`TimeoutError` when there was no answer, and
+ * `AbortedError` when `signal` aborted.
+ */
+export async function postEvent(
+  transport: Transport,
+  event: { kind: EventKind; eventId: string; body: string },
+  signal?: AbortSignal,
+): Promise<Delivered> {
+  const path = PATHS[event.kind];
+  const request = new Request(new URL(path, transport.baseUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", "x-api-key": transport.apiKey },
+    body: event.body,
+    ...(signal ? { signal } : {}),
+  });
+  const response = await transport.fetch(request, {
+    retry: transport.retry,
+    timeoutMs: transport.timeoutMs,
+    retrySafe: true,
+    // read the body inside the attempt: an answer cut short is then a retryable ConnectionError
+    bufferBody: true,
+    operation: { method: "POST", path },
+  });
+  const text = await response.text();
+  const body = parseJson(text);
+  const requestId = requestIdFromHeaders(response.headers);
+  const failed = !response.ok || (isObject(body) && body.status === "failure");
+  if (!failed) {
+    return { eventId: event.eventId, response: asIngestResponse(body, response.status), requestId };
+  }
+  const message = isObject(body) && typeof body.response === "string" ? body.response : undefined;
+  const init: ApiErrorInit = {
+    method: "POST",
+    path,
+    status: response.ok
+      ? (statusCode(isObject(body) ? body.response_code : undefined) ?? response.status)
+      : response.status,
+    body,
+    headers: response.headers,
+    requestId,
+    detail: message,
+  };
+  if (message !== undefined && /authentication failure/i.test(message)) {
+    throw new AuthenticationError(init);
+  }
+  throw errorFromResponse(init);
+}
+
+/** `"200"` or `400` → a number; anything else → `undefined`. */
+function statusCode(value: unknown): number | undefined {
+  const code = typeof value === "string" ? Number(value.trim()) : value;
+  return typeof code === "number" && Number.isInteger(code) && code >= 100 && code <= 599 ? code : undefined;
+}
+
+function asIngestResponse(body: unknown, status: number): IngestResponse {
+  if (isObject(body) && (typeof body.response_code === "string" || typeof body.response_code === "number")) {
+    return {
+      response_code: body.response_code,
+      response: typeof body.response === "string" ? body.response : "",
+      status: "success",
+    };
+  }
+  return { response_code: status, response: typeof body === "string" ? body : "", status: "success" };
+}
+
+function parseJson(text: string): unknown {
+  if (text === "") {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
