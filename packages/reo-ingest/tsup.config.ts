@@ -7,7 +7,7 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // dist is emptied by the build script: the two configs build in parallel, so neither may clean it
     target: "node20",
   },
   {
