@@ -1,0 +1,3 @@
+import { prismGlobalSetup } from "@org/test-utils";
+
+export default prismGlobalSetup("revenera");
