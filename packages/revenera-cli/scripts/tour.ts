@@ -7,8 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { specPath, startPrism } from "@org/test-utils";
-import { startDownloadHost } from "../test/support/download-host.js";
+import { specPath, startDownloadHost, startPrism } from "@org/test-utils";
 import { sizedCsvZip } from "../test/support/sized-zip.js";
 import { startRewriteProxy } from "./tour/rewrite-proxy.js";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type ReveneraTestServer, startReveneraTestServer, TEST_PASSWORD, TEST_USER } from "@org/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/run-cli.js";
-import { type ReveneraTestServer, startReveneraTestServer, TEST_PASSWORD, TEST_USER } from "../support/test-server.js";
 
 const PRODUCT = "1234567890";
 const REPORT = ["report", "date-range", PRODUCT, "--from", "2026-03-01", "--to", "2026-03-02", "--format", "csv"];

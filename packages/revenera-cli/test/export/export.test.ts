@@ -1,11 +1,17 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import {
+  type DownloadHost,
+  type ReveneraTestServer,
+  startDownloadHost,
+  startReveneraTestServer,
+  TEST_PASSWORD,
+  TEST_USER,
+} from "@org/test-utils";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DownloadHost, startDownloadHost } from "../support/download-host.js";
 import { runCli, tempDir } from "../support/run-cli.js";
 import { sizedCsvZip } from "../support/sized-zip.js";
-import { type ReveneraTestServer, startReveneraTestServer, TEST_PASSWORD, TEST_USER } from "../support/test-server.js";
 
 const PRODUCT = "1234567890";
 const DAILY = `${PRODUCT}_cust_2026-03-01.zip`;

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { type ReveneraTestServer, startReveneraTestServer } from "@org/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   AbortedError,
@@ -14,7 +15,6 @@ import {
 } from "../../src/index.js";
 import { PRODUCT, testClient } from "../support/clients.js";
 import { caught, watchSecrets } from "../support/leak-watch.js";
-import { type ReveneraTestServer, startReveneraTestServer } from "../support/revenera-test-server.js";
 
 let server: ReveneraTestServer;
 beforeEach(async () => {

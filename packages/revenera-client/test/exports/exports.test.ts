@@ -1,15 +1,20 @@
+import {
+  type DownloadHost,
+  type ReveneraTestServer,
+  startDownloadHost,
+  startReveneraTestServer,
+  zipOfCsv,
+} from "@org/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuthenticationError, InvalidArgumentError } from "../../src/index.js";
 import { testClient } from "../support/clients.js";
-import { type DownloadServer, startDownloadServer, zipOfCsv } from "../support/download-server.js";
 import { caught, watchSecrets } from "../support/leak-watch.js";
-import { type ReveneraTestServer, startReveneraTestServer } from "../support/revenera-test-server.js";
 
 let api: ReveneraTestServer;
-let files: DownloadServer;
+let files: DownloadHost;
 beforeEach(async () => {
   api = await startReveneraTestServer();
-  files = await startDownloadServer();
+  files = await startDownloadHost();
   watchSecrets(api.issuedSecrets);
 });
 afterEach(async () => {
@@ -58,7 +63,7 @@ describe("export helpers", () => {
     expect(new URL(url).host).toBe(new URL(files.url).host);
     await (await rui.exports.download(url)).cancel();
     expect(files.seen).toHaveLength(1);
-    const headers = files.seen[0] ?? {};
+    const headers = files.seen[0]?.headers ?? {};
     for (const name of ["cookie", "origin", "rui-client", "rui-client-version", "authorization", "referer"]) {
       expect(headers[name], name).toBeUndefined();
     }

@@ -1,6 +1,6 @@
+import { zipOfCsv } from "@org/test-utils";
 import { describe, expect, it } from "vitest";
 import { SdkError, zipCsvRows } from "../../src/index.js";
-import { zipOfCsv } from "../support/download-server.js";
 import { caught } from "../support/leak-watch.js";
 
 /** A stream that hands out `bytes` in chunks of `size`, like a network body. */

@@ -1,8 +1,8 @@
+import { type ReveneraTestServer, startReveneraTestServer } from "@org/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BadRequestError } from "../../src/index.js";
 import { PRODUCT, testClient } from "../support/clients.js";
 import { caught, watchSecrets } from "../support/leak-watch.js";
-import { type ReveneraTestServer, startReveneraTestServer } from "../support/revenera-test-server.js";
 
 let server: ReveneraTestServer;
 beforeEach(async () => {

@@ -3,11 +3,10 @@
 // Every other test file records its errors and log lines the same way (support/leak-watch.ts) and runs the same
 // check after its last test.
 import { setTimeout as delay } from "node:timers/promises";
+import { type ReveneraTestServer, startDownloadHost, startReveneraTestServer, TEST_PASSWORD } from "@org/test-utils";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PRODUCT, testClient } from "../support/clients.js";
-import { startDownloadServer } from "../support/download-server.js";
 import { assertNoSecretsLeaked, caught, recordError, watchedLineCount, watchSecrets } from "../support/leak-watch.js";
-import { type ReveneraTestServer, startReveneraTestServer, TEST_PASSWORD } from "../support/revenera-test-server.js";
 
 let server: ReveneraTestServer;
 beforeAll(async () => {
@@ -57,7 +56,7 @@ it("never shows the password or a cookie value in errors or logs", async () => {
   recordError((await rui.GET("/v3/event-tracking/{product_id}", { params: PRODUCT })).error);
   await caught(testClient(server.url, { password: `${TEST_PASSWORD}x` }).rui.login());
   await caught(rui.GET("/v3/event-tracking/{product_id}", { params: { path: { product_id: TEST_PASSWORD } } }));
-  const files = await startDownloadServer();
+  const files = await startDownloadHost();
   await caught(rui.exports.download(`${files.url}/x.zip?sig=${TEST_PASSWORD}`));
   await files.close();
   await rui.logout({ allSessions: true });

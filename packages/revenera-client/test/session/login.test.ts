@@ -1,15 +1,9 @@
+import { ORIGIN, type ReveneraTestServer, startReveneraTestServer, TEST_PASSWORD, TEST_USER } from "@org/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuthenticationError, BadRequestError, createReveneraClient } from "../../src/index.js";
 import { CLIENT_NAME, CLIENT_VERSION } from "../../src/internal/client-identity.js";
 import { EVENTS_KEY, PRODUCT, testClient } from "../support/clients.js";
 import { caught, watchSecrets } from "../support/leak-watch.js";
-import {
-  ORIGIN,
-  type ReveneraTestServer,
-  startReveneraTestServer,
-  TEST_PASSWORD,
-  TEST_USER,
-} from "../support/revenera-test-server.js";
 
 let server: ReveneraTestServer;
 const events = { result: [{ category: "File", categoryEventNames: [{ eventName: "Open" }] }] };

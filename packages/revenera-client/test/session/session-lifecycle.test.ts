@@ -1,8 +1,8 @@
+import { type ReveneraTestServer, startReveneraTestServer, TEST_PASSWORD } from "@org/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuthenticationError, createReveneraClient, InvalidArgumentError } from "../../src/index.js";
 import { EVENTS_KEY, PRODUCT, testClient } from "../support/clients.js";
 import { caught, watchSecrets } from "../support/leak-watch.js";
-import { type ReveneraTestServer, startReveneraTestServer, TEST_PASSWORD } from "../support/revenera-test-server.js";
 
 let server: ReveneraTestServer;
 const events = { result: [] };

@@ -1,6 +1,6 @@
+import { TEST_PASSWORD, TEST_USER } from "@org/test-utils";
 import { createReveneraClient, type ReveneraClient, type ReveneraClientOptions } from "../../src/index.js";
 import { watchedLogger } from "./leak-watch.js";
-import { TEST_PASSWORD, TEST_USER } from "./revenera-test-server.js";
 
 /** A client of a loopback test server with fast retries and a watched logger (returned as `logger`). */
 export function testClient(

@@ -1,8 +1,8 @@
 // Collects every logged entry and every error a test file sees, and fails the file if a secret (the test
 // password, or any cookie value a test server handed out) appears in any of them: message, JSON, stack or cause.
 import type { LogEntry, Logger } from "@org/sdk-core";
+import { TEST_PASSWORD } from "@org/test-utils";
 import { afterAll, expect } from "vitest";
-import { TEST_PASSWORD } from "./revenera-test-server.js";
 
 const lines: string[] = [];
 const secretSources: (() => string[])[] = [() => [TEST_PASSWORD]];
