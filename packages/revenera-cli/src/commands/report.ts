@@ -60,10 +60,15 @@ export async function report(ctx: Context, kindName: string, product: string, op
       : options.format === "csv"
         ? formatCsv(table)
         : formatHtml
-          ? formatHtml(table, { title: `${kind.summary}`, subtitle: `Product ${product} · ${kind.name} · ${period}` })
+          ? formatHtml(table, { title: withoutFlagHints(kind.summary), subtitle: `Product ${product} · ${kind.name} · ${period}` })
           : formatTable(table, Math.max(40, Math.min(ctx.stdout.columns ?? 80, 80)));
   const path = await writeOutput(ctx, text, options.output);
   if (path) {
     ctx.stderr.write(`Wrote ${path}\n`);
   }
+}
+
+/** A report's help summary without its trailing flag hints, e.g. "(needs --event)", for use as a chart title. */
+function withoutFlagHints(summary: string): string {
+  return summary.replace(/\s*\([^)]*--[^)]*\)$/, "");
 }
