@@ -60,7 +60,10 @@ export async function report(ctx: Context, kindName: string, product: string, op
       : options.format === "csv"
         ? formatCsv(table)
         : formatHtml
-          ? formatHtml(table, { title: withoutFlagHints(kind.summary), subtitle: `Product ${product} · ${kind.name} · ${period}` })
+          ? formatHtml(table, {
+              title: withoutFlagHints(kind.summary),
+              subtitle: `Product ${product} · ${kind.name} · ${period}`,
+            })
           : formatTable(table, Math.max(40, Math.min(ctx.stdout.columns ?? 80, 80)));
   const path = await writeOutput(ctx, text, options.output);
   if (path) {
