@@ -85,6 +85,15 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
     if (!generate.ok) {
       problems.push(`type generation failed:\n${generate.output}`);
     } else {
+      // The facade type-checks and tests against its workspace dependencies' built types (e.g. @org/sdk-core).
+      const dependencies = await run(
+        "pnpm",
+        ["exec", "turbo", "run", "build", `--filter=${packageName}^...`, "--output-logs=errors-only"],
+        repoRoot,
+      );
+      if (!dependencies.ok) {
+        problems.push(`building the package's dependencies failed:\n${dependencies.output}`);
+      }
       const typecheck = await run("pnpm", ["--filter", packageName, "typecheck"], repoRoot);
       problems.push(...typeErrors(typecheck.output).map((error) => `type check: ${error}`));
       if (!typecheck.ok && problems.length === 0) {
