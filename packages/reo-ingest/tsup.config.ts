@@ -4,7 +4,7 @@ export default defineConfig([
   {
     // the libraries: `.` (fetch and web APIs only) and `./node` (process hooks)
     entry: { index: "src/index.ts", node: "src/node/index.ts" },
-    format: ["esm", "cjs"],
+    format: ["esm"],
     dts: true,
     sourcemap: true,
     // dist is emptied by the build script: the two configs build in parallel, so neither may clean it

@@ -23,6 +23,7 @@ export { InvalidResponseError, type InvalidResponseErrorInit } from "./errors/in
 export { REQUEST_ID_HEADERS, requestIdFromHeaders } from "./errors/request-id.js";
 export { SdkError } from "./errors/sdk-error.js";
 export {
+  type AttemptSender,
   createResilientFetch,
   DEFAULT_TIMEOUT_MS,
   type ResilientCallOptions,

@@ -24,7 +24,30 @@ const ajv = new Ajv2020({
 });
 // the spec's schemas as the $defs of one document, with their local $refs pointed there
 const defs = JSON.parse(JSON.stringify(spec.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'));
-ajv.addSchema({ $id: "reo-product-usage", $defs: defs });
+
+// Annotations (descriptions, examples) validate nothing, but ajv's standalone code embeds the schema objects it
+// refers to, annotations included: without them the browser/edge bundle of the package is smaller. `defs` itself
+// keeps them (it only names the fields below).
+const ANNOTATIONS = new Set(["description", "title", "example", "examples", "$comment", "x-evidence"]);
+const withoutAnnotations = (schema) => {
+  if (Array.isArray(schema)) {
+    return schema.map(withoutAnnotations);
+  }
+  if (schema === null || typeof schema !== "object") {
+    return schema;
+  }
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => !ANNOTATIONS.has(key))
+      .map(([key, value]) =>
+        // the members of `properties` are field names, not keywords: keep them all
+        key === "properties"
+          ? [key, Object.fromEntries(Object.entries(value).map(([name, field]) => [name, withoutAnnotations(field)]))]
+          : [key, withoutAnnotations(value)],
+      ),
+  );
+};
+ajv.addSchema({ $id: "reo-product-usage", $defs: withoutAnnotations(defs) });
 ajv.addSchema({
   $id: "UsageEvent",
   $ref: "reo-product-usage#/$defs/UsageEvent",

@@ -1,14 +1,15 @@
 import {
+  type AttemptSender,
   createResilientFetch,
   InvalidResponseError,
   type RequestInfo,
+  type ResilientCallOptions,
   redactingLogger,
   redactSecrets,
   requestIdFromHeaders,
-  SdkError,
   silentLogger,
 } from "@org/sdk-core";
-import createClient from "openapi-fetch";
+import createClient, { defaultBodySerializer } from "openapi-fetch";
 import { CookieJar } from "tough-cookie";
 import type { ReveneraCallInit, ReveneraMethod, ReveneraResult } from "./call-types.js";
 import { checkCallOptions, type ReveneraClientOptions, resolveOptions } from "./client-options.js";
@@ -51,7 +52,11 @@ export interface ReveneraClient {
   readonly baseUrl: string;
 }
 
-type LooseInit = Record<string, unknown> & { params?: { path?: Record<string, unknown> } };
+type LooseInit = Record<string, unknown> & {
+  params?: { path?: Record<string, unknown> };
+  parseAs?: unknown;
+  bodySerializer?: unknown;
+};
 type LooseRequest = (
   method: string,
   path: string,
@@ -77,6 +82,11 @@ type LooseRequest = (
 export function createReveneraClient(options: ReveneraClientOptions = {}): ReveneraClient {
   const resolved = resolveOptions(options);
   const transport: RequestFetch = resolved.fetch ?? ((request) => globalThis.fetch(request));
+  // Each attempt goes out as fetch(request, init): with the default fetch no extra Request is built per attempt.
+  const userFetch = resolved.fetch;
+  const transportSend: AttemptSender = userFetch
+    ? (request, init) => userFetch(new Request(request, init))
+    : (request, init) => globalThis.fetch(request, init);
   const jar =
     resolved.cookieMode === "browser"
       ? undefined
@@ -85,16 +95,18 @@ export function createReveneraClient(options: ReveneraClientOptions = {}): Reven
         : new CookieJar();
 
   let secrets: () => string[] = () => (resolved.password ? [resolved.password] : []);
-  const log = redactingLogger(resolved.logger ?? silentLogger, () => secrets());
+  // Without a logger nothing is logged, so no entry is built or redacted on the request path.
+  const userLog = resolved.logger && redactingLogger(resolved.logger, () => secrets());
+  const log = userLog ?? silentLogger;
 
-  const sendFetch: RequestFetch = jar
-    ? cookieJarFetch(jar, transport, log)
-    : (request) => transport(new Request(request, { credentials: "include" }));
+  const send: AttemptSender = jar
+    ? cookieJarFetch(jar, transportSend, log)
+    : (request, init) => transportSend(request, { ...init, credentials: "include" });
   const resilient = createResilientFetch({
-    fetch: sendFetch,
+    send,
     retry: resolved.retry,
     timeoutMs: resolved.timeoutMs,
-    logger: log,
+    logger: userLog,
     bufferBody: true,
   });
   const raw = createClient<paths>({
@@ -126,38 +138,32 @@ export function createReveneraClient(options: ReveneraClientOptions = {}): Reven
     checkCallOptions(`options of ${method} ${path}`, { timeoutMs, retry });
     validatePathParams(path, rest.params?.path);
     const operation: RequestInfo = { method, path };
-    const context = {
+    const context: ResilientCallOptions & { operation: RequestInfo } = {
       operation,
       timeoutMs,
       retry,
       retrySafe: idempotent ?? isRetrySafeOperation(method, path),
     };
-    let last: Response | undefined;
-    const fetch = async (request: Request) => {
-      const response = await session.send(request, context);
-      last = response.clone();
-      return response;
+    // The serialised body, kept so that retries and the 401 replay resend it without cloning the request.
+    // (openapi-fetch's default serialiser takes the headers too, for form bodies; its type omits them)
+    const serialize = (rest.bodySerializer ?? defaultBodySerializer) as (body: unknown, headers: unknown) => unknown;
+    const bodySerializer = (body: unknown, headers: unknown) => {
+      const serialized = serialize(body, headers);
+      context.body = typeof serialized === "string" ? serialized : undefined;
+      return serialized;
     };
-    let result: Awaited<ReturnType<LooseRequest>>;
-    try {
-      result = await (raw.request as unknown as LooseRequest)(method, path, { ...rest, fetch });
-    } catch (error) {
-      if (!SdkError.isInstance(error) && error instanceof SyntaxError && last) {
-        throw new InvalidResponseError(
-          {
-            ...operation,
-            status: last.status,
-            reason: `its body is not valid JSON (${last.headers.get("content-type") ?? "no content type"})`,
-            bodySnippet: redactSecrets((await last.text()).slice(0, 200), session.secrets()),
-            requestId: requestIdFromHeaders(last.headers),
-          },
-          { cause: error },
-        );
-      }
-      throw error;
-    }
+    // JSON is parsed here rather than by openapi-fetch, so that an unparsable body is at hand for the error.
+    const parseJson = rest.parseAs === undefined || rest.parseAs === "json";
+    const fetch = (request: Request) => session.send(request, context);
+    const result = await (raw.request as unknown as LooseRequest)(method, path, {
+      ...rest,
+      ...(parseJson ? { parseAs: "text" } : {}),
+      bodySerializer,
+      fetch,
+    });
     if (result.response.ok) {
-      return { data: result.data as never, response: result.response };
+      const data = parseJson ? parseJsonBody(operation, result.response, result.data, session.secrets) : result.data;
+      return { data: data as never, response: result.response };
     }
     return {
       error: toApiError(operation, result.response, result.error as never, session.secrets()),
@@ -185,4 +191,28 @@ export function createReveneraClient(options: ReveneraClientOptions = {}): Reven
     },
     baseUrl: resolved.baseUrl,
   };
+}
+
+/**
+ * The success body as openapi-fetch's `parseAs: "json"` reads it (empty without a `Content-Length` is `undefined`),
+ * or {@link InvalidResponseError} with a redacted snippet when it is not JSON.
+ */
+function parseJsonBody(operation: RequestInfo, response: Response, data: unknown, secrets: () => string[]): unknown {
+  if (typeof data !== "string" || (data === "" && !response.headers.get("Content-Length"))) {
+    return typeof data === "string" ? undefined : data;
+  }
+  try {
+    return JSON.parse(data) as unknown;
+  } catch (error) {
+    throw new InvalidResponseError(
+      {
+        ...operation,
+        status: response.status,
+        reason: `its body is not valid JSON (${response.headers.get("content-type") ?? "no content type"})`,
+        bodySnippet: redactSecrets(data.slice(0, 200), secrets()),
+        requestId: requestIdFromHeaders(response.headers),
+      },
+      { cause: error },
+    );
+  }
 }

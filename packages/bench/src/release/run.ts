@@ -33,7 +33,7 @@ if (!step("build", bin("turbo"), ["run", "build", ...filters, "--output-logs=err
 for (const pkg of publishedPackages) {
   const dir = join(repoRoot, pkg.dir);
   step(`publint ${pkg.name}`, bin("publint"), ["--pack", "pnpm", "--strict"], dir);
-  step(`attw ${pkg.name}`, bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "table-flipped"], dir);
+  step(`attw ${pkg.name}`, bin("attw"), ["--pack", ".", "--profile", "esm-only", "--format", "table-flipped"], dir);
 }
 step("size budgets (size-limit)", bin("size-limit"), []);
 step("changeset status", bin("changeset"), ["status"]);

@@ -1,7 +1,9 @@
 // `pnpm test:runtimes`: packs every published package, installs the tarballs into a fresh project as a new user
 // would (npm), checks them with publint and @arethetypeswrong/cli, then runs the same smoke test against a loopback
-// mock in Node 20/22/24 (ESM and CJS), Bun (ESM and CJS), Deno, workerd (Miniflare) and headless Chromium, and
-// type-checks a TypeScript consumer. Prints a table and ends with "N passed, N failed".
+// mock in Node 20/22/24 and Bun (each with `import` and with `require()` from CommonJS: the packages are ESM-only
+// and CommonJS code loads them through `require(esm)`, unflagged since Node 20.19 and 22.12), Deno, workerd
+// (Miniflare) and headless Chromium, and type-checks a TypeScript consumer. Prints a table and ends with
+// "N passed, N failed".
 // Flags: --keep (keep the temp project), --only=<comma list of step names, e.g. node20,deno,chromium>.
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -150,18 +152,19 @@ await step("attw", () =>
       if (!tarball) {
         return { name: `attw ${pkg.name}`, ok: false, detail: "not packed" };
       }
-      // profile node16: resolution under node10 (TypeScript's legacy `moduleResolution: node`) is not required, since
-      // it cannot see `exports` subpaths and the packages need Node >= 20.
+      // profile esm-only: the packages ship ESM only, so TypeScript's node16/nodenext resolution from a CommonJS
+      // file (which sees an ESM package) and its legacy `node10` resolution are not judged; node10 still finds every
+      // subpath's types through `typesVersions`.
       const result = await run(
         join(repoRoot, "node_modules/.bin/attw"),
-        [tarball, "--format", "ascii", "--profile", "node16"],
+        [tarball, "--format", "ascii", "--profile", "esm-only"],
         repoRoot,
       );
       const text = outputOf(result);
       return {
         name: `attw ${pkg.name}`,
         ok: result.status === 0,
-        detail: result.status === 0 ? "no problems (node16 CJS/ESM, bundler)" : text.slice(0, 900),
+        detail: result.status === 0 ? "no problems (esm-only: node16 ESM, bundler)" : text.slice(0, 900),
       };
     }),
   ),
@@ -195,8 +198,8 @@ try {
       const node = nodeBinary(major);
       const version = (await run(node, ["-v"], consumer)).stdout.trim();
       return [
-        ...(await smokeChecks(`node ${version} ESM`, node, ["esm.mjs", server.url])),
-        ...(await smokeChecks(`node ${version} CJS`, node, ["cjs.cjs", server.url])),
+        ...(await smokeChecks(`node ${version} import`, node, ["esm.mjs", server.url])),
+        ...(await smokeChecks(`node ${version} require(esm)`, node, ["cjs.cjs", server.url])),
       ];
     });
   }
@@ -204,8 +207,8 @@ try {
     const bun = bunBinary();
     const version = (await run(bun, ["--version"], consumer)).stdout.trim();
     return [
-      ...(await smokeChecks(`bun ${version} ESM`, bun, ["esm.mjs", server.url])),
-      ...(await smokeChecks(`bun ${version} CJS`, bun, ["cjs.cjs", server.url])),
+      ...(await smokeChecks(`bun ${version} import`, bun, ["esm.mjs", server.url])),
+      ...(await smokeChecks(`bun ${version} require(esm)`, bun, ["cjs.cjs", server.url])),
     ];
   });
   await step("deno", async () => {
@@ -224,7 +227,14 @@ try {
   await step("chromium", () => chromiumChecks(server.url));
   await step("tsc", () =>
     Promise.all(
-      (["nodenext", "bundler"] as const).map(async (resolution) => {
+      (
+        [
+          ["nodenext", "consumer.ts"],
+          ["bundler", "consumer.ts"],
+          // CommonJS code that require()s the ESM-only packages
+          ["nodenext", "consumer-require.cts"],
+        ] as const
+      ).map(async ([resolution, file]) => {
         const config = {
           compilerOptions: {
             strict: true,
@@ -236,13 +246,13 @@ try {
             types: ["node"],
             skipLibCheck: false,
           },
-          files: ["consumer.ts"],
+          files: [file],
         };
-        const file = `tsconfig.${resolution}.json`;
-        writeFileSync(join(consumer, file), JSON.stringify(config, null, 2));
-        const result = await run(join(consumer, "node_modules/.bin/tsc"), ["-p", file], consumer);
+        const configFile = `tsconfig.${resolution}.${file.replace(/\.[cm]?ts$/, "")}.json`;
+        writeFileSync(join(consumer, configFile), JSON.stringify(config, null, 2));
+        const result = await run(join(consumer, "node_modules/.bin/tsc"), ["-p", configFile], consumer);
         return {
-          name: `tsc --noEmit (moduleResolution ${resolution}, strict, skipLibCheck false)`,
+          name: `tsc --noEmit ${file} (moduleResolution ${resolution}, strict, skipLibCheck false)`,
           ok: result.status === 0,
           detail: result.status === 0 ? "ok" : outputOf(result).slice(0, 900),
         };

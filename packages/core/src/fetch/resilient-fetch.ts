@@ -4,15 +4,29 @@ import type { Logger } from "../log/logger.js";
 import { backoffDelay } from "../retry/backoff-delay.js";
 import { parseRetryAfter } from "../retry/parse-retry-after.js";
 import { type RetryPolicy, resolveRetryPolicy } from "../retry/retry-policy.js";
-import { sleep } from "./sleep.js";
+import { sleep, unrefTimer } from "./sleep.js";
 
 /** The default timeout of one attempt. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/**
+ * Sends one attempt: must behave like `fetch(request, init)`, where `init` holds the attempt's `signal` and, when the
+ * call gave one, its `body` (which then replaces `request`'s own).
+ */
+export type AttemptSender = (request: Request, init: RequestInit) => Promise<Response>;
+
 /** Options of {@link createResilientFetch}. */
 export interface ResilientFetchOptions {
-  /** The fetch that does the work. Default: `globalThis.fetch`, looked up at call time. */
+  /**
+   * The fetch that does the work; it gets one `Request` per attempt. Default: `globalThis.fetch`, looked up at call
+   * time (called as `fetch(request, init)`).
+   */
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Sends each attempt instead of `fetch`, as `send(request, init)` (see {@link AttemptSender}): for a wrapper that
+   * adds to the request (e.g. cookies) without building another `Request` per attempt.
+   */
+  send?: AttemptSender;
   /** Default retry policy; `false` never retries. */
   retry?: Partial<RetryPolicy> | false;
   /** Default timeout of one attempt, in ms. */
@@ -39,6 +53,17 @@ export interface ResilientCallOptions {
   operation?: RequestInfo;
   /** Overrides {@link ResilientFetchOptions.bufferBody} for this call. */
   bufferBody?: boolean;
+  /**
+   * The request's body, when the caller has it as text or bytes (e.g. the JSON it serialised): every attempt sends
+   * it instead of a clone of `request`'s body stream, and `request` itself is never read, so the caller may send
+   * it again. It must be what the body of `request` holds (or would hold).
+   */
+  body?: string | ArrayBuffer;
+  /**
+   * Aborts the call (and any wait before a retry), in place of `request.signal`: lets a caller reuse one `Request`
+   * as a template for many calls.
+   */
+  signal?: AbortSignal;
 }
 
 /** A fetch that retries, times out and throws typed errors. */
@@ -57,37 +82,50 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 export function createResilientFetch(options: ResilientFetchOptions = {}): ResilientFetch {
   const isRetrySafe = options.isRetrySafe ?? ((request: Request) => IDEMPOTENT_METHODS.has(request.method));
   const log = options.logger;
+  const userFetch = options.fetch;
+  const send: AttemptSender =
+    options.send ??
+    (userFetch
+      ? (request, init) => userFetch(new Request(request, init))
+      : (request, init) => globalThis.fetch(request, init));
 
   return async function resilientFetch(request, call = {}) {
     const policy = resolveRetryPolicy(call.retry ?? options.retry);
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxRetries = (call.retrySafe ?? isRetrySafe(request)) ? policy.maxRetries : 0;
     const operation = call.operation ?? { method: request.method, path: new URL(request.url).pathname };
-    const doFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
-    const callerSignal = request.signal;
+    const callerSignal = call.signal ?? request.signal;
     const bufferBody = call.bufferBody ?? options.bufferBody ?? false;
+    const body = call.body;
+    // Without the body at hand, each attempt sends a clone of the request (its stream can only be read once).
+    const replay = body === undefined && request.body !== null;
+
+    const waitBeforeRetry = async (attempt: number, delay: number, reason: string) => {
+      log?.({
+        level: "info",
+        event: "retry",
+        message: `${operation.method} ${operation.path}: retry ${attempt + 1}/${maxRetries} in ${delay} ms (${reason})`,
+        data: { ...operation, attempt: attempt + 1, delayMs: delay, reason },
+      });
+      try {
+        await sleep(delay, callerSignal);
+      } catch (error) {
+        throw new AbortedError(operation, { cause: error });
+      }
+    };
 
     for (let attempt = 0; ; attempt++) {
-      const waitBeforeRetry = async (delay: number, reason: string) => {
-        log?.({
-          level: "info",
-          event: "retry",
-          message: `${operation.method} ${operation.path}: retry ${attempt + 1}/${maxRetries} in ${delay} ms (${reason})`,
-          data: { ...operation, attempt: attempt + 1, delayMs: delay, reason },
-        });
-        try {
-          await sleep(delay, callerSignal);
-        } catch (error) {
-          throw new AbortedError(operation, { cause: error });
-        }
-      };
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const attemptRequest = new Request(request.clone(), { signal: AbortSignal.any([callerSignal, timeout]) });
+      // A buffered attempt ends when its body is read: a timer and a listener, cleared then, cost less than
+      // AbortSignal.timeout + AbortSignal.any. A streamed response keeps both signals for as long as its body lives.
+      const deadline = bufferBody ? new AttemptDeadline(callerSignal, timeoutMs) : undefined;
+      const timeout = deadline ? undefined : AbortSignal.timeout(timeoutMs);
+      const signal = deadline ? deadline.signal : AbortSignal.any([callerSignal, timeout as AbortSignal]);
+      const init: RequestInit = body === undefined ? { signal } : { signal, body };
       const started = Date.now();
       let failure: ConnectionError;
       try {
-        const response = await doFetch(attemptRequest);
-        const retryable = policy.retryStatuses.includes(response.status) && attempt < maxRetries;
+        const response = await send(replay ? request.clone() : request, init);
+        const retryable = attempt < maxRetries && policy.retryStatuses.includes(response.status);
         log?.({
           level: response.ok ? "debug" : "warn",
           event: "response",
@@ -95,31 +133,73 @@ export function createResilientFetch(options: ResilientFetchOptions = {}): Resil
           data: { ...operation, status: response.status, attempt, durationMs: Date.now() - started },
         });
         if (!retryable) {
-          return bufferBody ? await buffered(response) : response;
+          if (!deadline) {
+            return response;
+          }
+          const result = await buffered(response);
+          deadline.clear();
+          return result;
         }
         await response.body?.cancel().catch(() => {});
+        deadline?.clear();
         const delay = backoffDelay(
           attempt + 1,
           policy,
           parseRetryAfter(response.headers.get("retry-after")),
           options.random,
         );
-        await waitBeforeRetry(delay, `HTTP ${response.status}`);
+        await waitBeforeRetry(attempt, delay, `HTTP ${response.status}`);
         continue;
       } catch (error) {
+        deadline?.clear();
         if (callerSignal.aborted) {
           throw new AbortedError(operation, { cause: error });
         }
-        failure = timeout.aborted
+        failure = (deadline ? deadline.timedOut : (timeout as AbortSignal).aborted)
           ? new TimeoutError(operation, timeoutMs, { cause: error })
           : new ConnectionError(operation, { cause: error, message: connectionMessage(operation, error) });
       }
       if (attempt >= maxRetries) {
         throw failure;
       }
-      await waitBeforeRetry(backoffDelay(attempt + 1, policy, undefined, options.random), failure.message);
+      await waitBeforeRetry(attempt, backoffDelay(attempt + 1, policy, undefined, options.random), failure.message);
     }
   };
+}
+
+/**
+ * The signal of one attempt: aborts with a `TimeoutError` `DOMException` (as `AbortSignal.timeout` does) after
+ * `timeoutMs`, or with the caller's reason when the caller's signal aborts. {@link AttemptDeadline.clear} ends both.
+ */
+class AttemptDeadline {
+  readonly #controller = new AbortController();
+  readonly #callerSignal: AbortSignal;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #onAbort = () => this.#controller.abort(this.#callerSignal.reason);
+  timedOut = false;
+
+  constructor(callerSignal: AbortSignal, timeoutMs: number) {
+    this.#callerSignal = callerSignal;
+    if (callerSignal.aborted) {
+      this.#controller.abort(callerSignal.reason);
+    } else {
+      callerSignal.addEventListener("abort", this.#onAbort, { once: true });
+    }
+    this.#timer = setTimeout(() => {
+      this.timedOut = true;
+      this.#controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
+    }, timeoutMs);
+    unrefTimer(this.#timer);
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#callerSignal.removeEventListener("abort", this.#onAbort);
+  }
 }
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);

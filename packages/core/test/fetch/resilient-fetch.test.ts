@@ -136,6 +136,47 @@ describe("createResilientFetch", () => {
   });
 });
 
+describe("body and signal in the call options", () => {
+  it("sends the given body on every attempt and never reads the request, so it can be sent again", async () => {
+    const { fetch, requests } = scripted([new Response("", { status: 503 }), new Response("ok"), new Response("ok")]);
+    const { resilient } = client(fetch);
+    const request = new Request("https://api.example/items", { method: "POST" });
+    expect((await resilient(request, { retrySafe: true, body: '{"a":1}' })).status).toBe(200);
+    expect(request.bodyUsed).toBe(false);
+    expect((await resilient(request, { body: '{"a":1}' })).status).toBe(200);
+    expect(await Promise.all(requests.map((sent) => sent.text()))).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+    expect(requests.every((sent) => sent.method === "POST" && sent.url === "https://api.example/items")).toBe(true);
+  });
+
+  it("aborts on the call's signal in place of the request's", async () => {
+    const { fetch, requests } = scripted(["hang", "hang"]);
+    const controller = new AbortController();
+    const pending = client(fetch)
+      .resilient(new Request("https://api.example/x"), { signal: controller.signal })
+      .catch((thrown: unknown) => thrown);
+    await sleep(5);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortedError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("passes the attempt's signal and body to a send hook as fetch's init", async () => {
+    const seen: { request: Request; init: RequestInit }[] = [];
+    const resilient = createResilientFetch({
+      send: async (request, init) => {
+        seen.push({ request, init });
+        return new Response("ok");
+      },
+    });
+    const request = new Request("https://api.example/items", { method: "POST" });
+    await resilient(request, { body: "payload" });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.request).toBe(request);
+    expect(seen[0]?.init.body).toBe("payload");
+    expect(seen[0]?.init.signal).toBeInstanceOf(AbortSignal);
+  });
+});
+
 describe("bufferBody against a real server", () => {
   let server: Server;
   let url = "";

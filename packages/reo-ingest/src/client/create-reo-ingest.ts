@@ -8,7 +8,7 @@ import {
   sleep,
 } from "@org/sdk-core";
 import { BoundedQueue } from "../delivery/bounded-queue.js";
-import { postEvent, type Transport } from "../delivery/post-event.js";
+import { ingestRequests, postEvent, type Transport } from "../delivery/post-event.js";
 import { EventDroppedError } from "../errors/event-dropped-error.js";
 import { ShutdownTimeoutError } from "../errors/shutdown-timeout-error.js";
 import { type PreparedEvent, prepareEvent } from "../event/prepare-event.js";
@@ -71,8 +71,7 @@ export function createReoIngest(options: ReoIngestOptions = {}): ReoIngest {
   };
   const transport: Transport = {
     fetch: createResilientFetch({ logger: log, ...(options.fetch ? { fetch: options.fetch } : {}) }),
-    baseUrl: config.baseUrl,
-    apiKey: config.apiKey,
+    request: ingestRequests(config.baseUrl, config.apiKey),
     retry: config.retry,
     timeoutMs: config.timeoutMs,
   };

@@ -25,13 +25,26 @@ export interface Delivered {
 /** How one event is sent: the resilient fetch with its retry policy and timeout, where to, and the key. */
 export interface Transport {
   fetch: ResilientFetch;
-  baseUrl: string;
-  apiKey: string;
+  /** The request of an endpoint (URL, method and headers, no body), shared by every event sent there. */
+  request: (kind: EventKind) => Request;
   retry: Partial<RetryPolicy> | false;
   timeoutMs: number;
 }
 
 const PATHS: Record<EventKind, string> = { usage: "/api/product/usage", aggregate: "/api/product/aggregateusage" };
+
+/**
+ * {@link Transport.request}: built on first use, then shared (each event's body and signal go with the call, not
+ * the request).
+ */
+export function ingestRequests(baseUrl: string, apiKey: string): (kind: EventKind) => Request {
+  const made: Partial<Record<EventKind, Request>> = {};
+  return (kind) =>
+    (made[kind] ??= new Request(new URL(PATHS[kind], baseUrl), {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", "x-api-key": apiKey },
+    }));
+}
 
 /**
  * Sends one prepared event, retrying network errors, timeouts, 429 and 5xx (the `event_id` in the body makes a
@@ -47,19 +60,17 @@ export async function postEvent(
   signal?: AbortSignal,
 ): Promise<Delivered> {
   const path = PATHS[event.kind];
-  const request = new Request(new URL(path, transport.baseUrl), {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", "x-api-key": transport.apiKey },
-    body: event.body,
-    ...(signal ? { signal } : {}),
-  });
-  const response = await transport.fetch(request, {
+  // The shared request is never read: the body travels in the call options, so each attempt sends these exact
+  // bytes, with no request built or cloned per event.
+  const response = await transport.fetch(transport.request(event.kind), {
     retry: transport.retry,
     timeoutMs: transport.timeoutMs,
     retrySafe: true,
     // read the body inside the attempt: an answer cut short is then a retryable ConnectionError
     bufferBody: true,
     operation: { method: "POST", path },
+    body: event.body,
+    ...(signal ? { signal } : {}),
   });
   const text = await response.text();
   const body = parseJson(text);

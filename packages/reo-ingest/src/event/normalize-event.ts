@@ -1,5 +1,5 @@
 import type { ArgumentIssue } from "@org/sdk-core";
-import { uuidv7 } from "uuidv7";
+import { newEventId } from "./new-event-id.js";
 import type { EventDefaults } from "./types.js";
 
 /** Optional text fields, where `""` means "absent" (the vendor's own samples send `"user_id": ""`). */
@@ -23,7 +23,9 @@ export function normalizeEvent(input: unknown, defaults: EventDefaults, now: () 
   }
   const issues: ArgumentIssue[] = [];
   const event: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
+  const fields = input as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
     if (value === undefined || value === null || (value === "" && OPTIONAL_TEXT.has(key))) {
       continue;
     }
@@ -39,7 +41,7 @@ export function normalizeEvent(input: unknown, defaults: EventDefaults, now: () 
 
   const eventId = event.event_id;
   if (eventId === undefined) {
-    event.event_id = uuidv7();
+    event.event_id = newEventId();
   } else if (typeof eventId === "number" && Number.isSafeInteger(eventId) && eventId >= 0) {
     event.event_id = String(eventId);
   }

@@ -1,11 +1,12 @@
 import { SdkError } from "@org/sdk-core";
 import { Unzip, UnzipInflate } from "fflate";
+import { CsvRowParser } from "./csv-row-parser.js";
 
 /** Options of {@link zipCsvRows}. */
 export interface ZipCsvOptions {
   /** Which zip entries to read. Default: every entry whose name ends in `.csv` (none: an error). */
   entry?: (name: string) => boolean;
-  /** CSV delimiter. Default `,`. */
+  /** CSV delimiter, one character. Default `,`. */
   delimiter?: string;
 }
 
@@ -18,8 +19,9 @@ interface Piece {
 
 /**
  * Streams the CSV files inside a zip as rows, one object per line keyed by the header line, in constant memory:
- * the zip is inflated chunk by chunk (fflate) and parsed as it arrives (csv-parse), and nothing is read from the
- * source faster than the loop consumes rows. Breaking out of the loop cancels the source.
+ * the zip is inflated chunk by chunk (fflate), decoded as UTF-8 and parsed as it arrives ({@link CsvRowParser}),
+ * and nothing is read from the source faster than the loop consumes rows. Web APIs only (no Node built-in), so it
+ * runs in Node, Deno, Bun, browsers and edge runtimes. Breaking out of the loop cancels the source.
  *
  * @example
  * ```ts
@@ -30,40 +32,26 @@ export async function* zipCsvRows<Row extends Record<string, string> = Record<st
   zip: ReadableStream<Uint8Array>,
   options: ZipCsvOptions = {},
 ): AsyncGenerator<Row> {
-  const { parse } = await import("csv-parse/stream");
-  const pieces = zipPieces(zip, options.entry)[Symbol.asyncIterator]();
-  try {
-    let next = await pieces.next();
-    while (!next.done) {
-      let first: Piece | undefined = next.value;
-      const name = first.name;
-      let ended = first.final;
-      const bytes = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const piece = first ?? (await pieces.next()).value;
-          first = undefined;
-          if (!piece || piece.name !== name) {
-            controller.error(new SdkError(`The zip entry ${name} ended early: the download was cut short`));
-            return;
-          }
-          controller.enqueue(piece.data);
-          if (piece.final) {
-            ended = true;
-            controller.close();
-          }
-        },
-      });
-      const rows = bytes.pipeThrough(
-        parse({ columns: true, bom: true, delimiter: options.delimiter ?? ",", skip_empty_lines: true }),
-      ) as ReadableStream<Row>;
-      yield* readAll(rows);
-      if (!ended) {
-        throw new SdkError(`The zip entry ${name} ended early: the download was cut short`);
-      }
-      next = await pieces.next();
+  let parser = new CsvRowParser<Row>(options.delimiter); // checks the options before anything is read
+  let decoder = new TextDecoder();
+  /** The entry being read, until its last piece. */
+  let name: string | undefined;
+  for await (const piece of zipPieces(zip, options.entry)) {
+    name ??= piece.name;
+    if (piece.name !== name) {
+      break;
     }
-  } finally {
-    await pieces.return?.(undefined);
+    const rows = parser.push(decoder.decode(piece.data, { stream: !piece.final }));
+    if (piece.final) {
+      parser.end(rows);
+      parser = new CsvRowParser<Row>(options.delimiter);
+      decoder = new TextDecoder();
+      name = undefined;
+    }
+    yield* rows;
+  }
+  if (name !== undefined) {
+    throw new SdkError(`The zip entry ${name} ended early: the download was cut short`);
   }
 }
 
@@ -107,20 +95,5 @@ async function* zipPieces(zip: ReadableStream<Uint8Array>, entry?: (name: string
   }
   if (!entry && !seen.some((name) => /\.csv$/i.test(name))) {
     throw new SdkError(`The zip holds no .csv entry (entries: ${seen.slice(0, 5).join(", ") || "none"})`);
-  }
-}
-
-async function* readAll<T>(stream: ReadableStream<T>): AsyncGenerator<T> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        return;
-      }
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
   }
 }

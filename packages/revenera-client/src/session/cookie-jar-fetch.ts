@@ -1,29 +1,31 @@
-import type { Logger } from "@org/sdk-core";
+import type { AttemptSender, Logger } from "@org/sdk-core";
 import { splitCookiesString } from "set-cookie-parser";
 import { Cookie, type CookieJar } from "tough-cookie";
+import { cookieHeaderCache } from "./cookie-header-cache.js";
 
 /** A fetch that takes a `Request`, like openapi-fetch's and the resilient fetch's. */
 export type RequestFetch = (request: Request) => Promise<Response>;
 
 /**
- * Wraps `fetch` with an RFC 6265 cookie jar (tough-cookie): each request gets the `Cookie` header the jar holds for
- * its URL (Domain, Path, Secure and expiry honoured), and every `Set-Cookie` of the response goes into the jar,
- * including deletions. A mock server may join several cookies into one `Set-Cookie` line; those are split with
- * set-cookie-parser, which knows that commas also occur inside `Expires` dates.
+ * Wraps the sending of each attempt with an RFC 6265 cookie jar (tough-cookie): each request gets the `Cookie`
+ * header the jar holds for its URL (Domain, Path, Secure and expiry honoured; see {@link cookieHeaderCache}), and every `Set-Cookie` of the
+ * response goes into the jar, including deletions. A mock server may join several cookies into one `Set-Cookie`
+ * line; those are split with set-cookie-parser, which knows that commas also occur inside `Expires` dates.
  *
  * A cookie the jar refuses (e.g. a `Domain` that does not match the host) is dropped with a warning naming the
  * cookie, never its value.
  */
-export function cookieJarFetch(jar: CookieJar, fetch: RequestFetch, logger?: Logger): RequestFetch {
-  return async (request) => {
-    const cookie = await jar.getCookieString(request.url);
-    const headers = new Headers(request.headers);
+export function cookieJarFetch(jar: CookieJar, send: AttemptSender, logger?: Logger): AttemptSender {
+  const cookieHeader = cookieHeaderCache(jar);
+  return async (request, init) => {
+    const cookie = await cookieHeader(request.url);
+    const headers = new Headers(init.headers ?? request.headers);
     if (cookie) {
       headers.set("cookie", cookie);
     } else {
       headers.delete("cookie");
     }
-    const response = await fetch(new Request(request, { headers }));
+    const response = await send(request, { ...init, headers });
     await storeCookies(jar, response, request.url, logger);
     return response;
   };

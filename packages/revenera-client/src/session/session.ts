@@ -116,7 +116,10 @@ export function createSession(deps: SessionDeps, restored: boolean): Session {
         await waitForLogin(call.operation, request.signal);
       }
       const sentWith = generation;
-      const response = await resilient(request.clone(), call);
+      // The resilient fetch leaves `request` unread when the call carries its body (or it has none), so it can be
+      // replayed after a 401 as it is; otherwise a clone is sent and the original kept for the replay.
+      const keepsRequest = call.body !== undefined || request.body === null;
+      const response = await resilient(keepsRequest ? request : request.clone(), call);
       if (response.status !== 401 || deps.password === undefined) {
         return response;
       }
