@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { bytes, count, errorText, ms, ratio, table } from "../lib/format.ts";
+import { runJsonWorker } from "../lib/run-json-worker.ts";
 import type { ServerProcess } from "../lib/server-process.ts";
 import { ensureExportZip } from "./export-fixture.ts";
 
@@ -18,27 +18,7 @@ interface WorkerResult {
 }
 
 function runWorker(mode: string, url: string): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, mode, url], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      const line = stdout.trim().split("\n").pop();
-      if (code !== 0 || !line) {
-        reject(new Error(`exit ${code}: ${stderr.trim().split("\n").slice(-2).join(" ")}`));
-        return;
-      }
-      resolve(JSON.parse(line) as WorkerResult);
-    });
-  });
+  return runJsonWorker<WorkerResult>([WORKER, mode, url], { label: "", timeoutMs: 240_000, stderrLines: 2 });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { bytes, count, errorText, ms, ratio, table } from "../lib/format.ts";
+import { runJsonWorker } from "../lib/run-json-worker.ts";
 import type { ServerProcess } from "../lib/server-process.ts";
 import { median } from "../lib/stats.ts";
 import type { IngestSdk, IngestWorkerResult } from "./ingest-worker.ts";
@@ -14,28 +14,10 @@ const LABELS: Record<IngestSdk, string> = {
 };
 
 function runWorker(sdk: IngestSdk, mode: "throughput" | "memory", url: string, events: number) {
-  return new Promise<IngestWorkerResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", WORKER, sdk, mode, url, String(events)], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      const line = stdout.trim().split("\n").pop();
-      if (code !== 0 || !line) {
-        reject(new Error(`${sdk} ${mode}: exit ${code}: ${stderr.trim().split("\n").slice(-3).join(" ")}`));
-        return;
-      }
-      resolve(JSON.parse(line) as IngestWorkerResult);
-    });
+  return runJsonWorker<IngestWorkerResult>(["--expose-gc", WORKER, sdk, mode, url, String(events)], {
+    label: `${sdk} ${mode}: `,
+    timeoutMs: 180_000,
+    stderrLines: 3,
   });
 }
 
